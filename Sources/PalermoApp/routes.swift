@@ -1,0 +1,50 @@
+import PalermoCore
+import Vapor
+
+/// Every route, registered from `SiteURL`. Pages are HTML; /api/v1 is JSON, described in
+/// /openapi.json (a test checks the two agree).
+func routes(_ app: Application) throws {
+    let site = app.grouped(CSRFMiddleware())
+    site.get(SiteURL.home.components, use: PublicController.home)
+    site.get(SiteURL.states.components, use: PublicController.states)
+    site.get(SiteURL.Pattern.state, use: PublicController.state)
+    site.get(SiteURL.Pattern.stateWorkspace, use: WorkspaceController.show)
+    site.post(SiteURL.Pattern.stateWorkspace, use: WorkspaceController.addOfficial)
+    site.get(SiteURL.treaties.components, use: PublicController.treaties)
+    site.get(SiteURL.Pattern.treaty, use: PublicController.treaty)
+    site.get(SiteURL.Pattern.treatyEdit, use: TreatyEditController.form)
+    site.post(SiteURL.Pattern.treatyEdit, use: TreatyEditController.save)
+    site.get(SiteURL.signIn.components, use: SessionController.form)
+    site.post(SiteURL.signIn.components, use: SessionController.signIn)
+    site.post(SiteURL.signOut.components, use: SessionController.signOut)
+    site.get(SiteURL.account.components, use: AccountController.show)
+    site.get(SiteURL.password.components, use: AccountController.passwordForm)
+    site.post(SiteURL.password.components, use: AccountController.changePassword)
+    site.post(SiteURL.tokens.components, use: AccountController.createToken)
+    site.post(SiteURL.Pattern.tokenRevoke, use: AccountController.revokeToken)
+    site.get(SiteURL.adminUsers.components, use: AdminController.users)
+    site.post(SiteURL.adminUsers.components, use: AdminController.createUser)
+    site.post(SiteURL.Pattern.adminUserDisable, use: AdminController.disableUser)
+    site.post(SiteURL.Pattern.adminUserEnable, use: AdminController.enableUser)
+    site.get(SiteURL.audit.components, use: AdminController.audit)
+
+    let api = app.grouped("api", "v1").grouped(CSRFMiddleware())
+    api.get("states", use: APIController.states)
+    api.get("states", ":iso3", use: APIController.state)
+    api.get("treaties", ":instrument", use: APIController.treaty)
+    api.put("treaties", ":instrument", ":iso3", use: APIController.updateTreaty)
+    api.get("me", use: APIController.me)
+    api.get("users", use: APIController.users)
+    api.post("users", use: APIController.createUser)
+    api.post("users", ":id", "disable", use: APIController.disableUser)
+    api.post("users", ":id", "enable", use: APIController.enableUser)
+    api.get("audit", use: APIController.audit)
+    api.get("audit", "verify", use: APIController.auditVerify)
+    api.get("tokens", use: APIController.tokens)
+    api.post("tokens", use: APIController.createToken)
+    api.delete("tokens", ":id", use: APIController.revokeToken)
+
+    app.get("health", use: OperationsController.health)
+    app.get("metrics", use: OperationsController.metrics)
+    app.get("openapi.json", use: OperationsController.openAPI)
+}

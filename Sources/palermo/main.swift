@@ -1,0 +1,3 @@
+import PalermoApp
+
+await Palermo.main()
