@@ -59,7 +59,7 @@ struct APITests {
                 body: ByteBuffer(string: #"{"signature":"2000-13-45","consent":"2002-01-01","partyYear":1990,"consentKind":"conquest"}"#))
             // validation
             #expect(response.status == .badRequest)
-            let problem = try response.content.decode(ProblemDetails.self)
+            let problem = try response.problem()
             let fields = Set((problem.errors ?? []).map(\.field))
             #expect(fields == ["signature", "consentKind", "partyYear", "source", "reason"])
             #expect(try await AuditEntry.query(on: app.db).count() == before)
@@ -67,13 +67,13 @@ struct APITests {
             let wrongType = try await app.testing().sendRequest(.PUT, "/api/v1/treaties/tip/FRA", headers: bearer(token, json: true),
                                                                 body: ByteBuffer(string: #"{"partyYear":"soon"}"#))
             #expect(wrongType.status == .badRequest)
-            #expect(try wrongType.content.decode(ProblemDetails.self).errors?.first?.field == "partyYear")
+            #expect(try wrongType.problem().errors?.first?.field == "partyYear")
             let broken = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: bearer(token, json: true), body: ByteBuffer(string: "{\"email\":"))
             #expect(broken.status == .badRequest)
             let users = try await app.testing().sendRequest(.POST, "/api/v1/users", headers: bearer(token, json: true),
                                                             body: ByteBuffer(string: #"{"email":"not-an-address","role":"king","state":"ZZZ"}"#))
             #expect(users.status == .badRequest)
-            #expect(Set((try users.content.decode(ProblemDetails.self).errors ?? []).map(\.field)).isSuperset(of: ["email", "name", "role", "state"]))
+            #expect(Set((try users.problem().errors ?? []).map(\.field)).isSuperset(of: ["email", "name", "role", "state"]))
         }
     }
 
@@ -97,7 +97,7 @@ struct APITests {
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "denied.treaty.edit").count() == 1)
             let unknown = try await app.testing().sendRequest(.PUT, "/api/v1/treaties/tip/XXX", headers: bearer(admin, json: true), body: ByteBuffer(string: body))
             #expect(unknown.status == .notFound)
-            #expect(try unknown.content.decode(ProblemDetails.self).detail.contains("XXX"))
+            #expect(try unknown.problem().detail.contains("XXX"))
         }
     }
 

@@ -55,14 +55,20 @@ struct TranslationTests {
         let english = try #require(catalogs[.en])
         let placeholders = try Regex("\\{[a-zA-Z]+\\}")
         for language in Language.allCases {
-            let catalog = try #require(catalogs[language])
-            #expect(Set(catalog.keys) == Set(english.keys), "\(language.rawValue): missing \(Set(english.keys).subtracting(catalog.keys).sorted().prefix(5))")
-            for (key, text) in english {
+            let catalog = catalogs[language] ?? [:]
+            let missing = Set(english.keys).subtracting(catalog.keys).sorted()
+            let extra = Set(catalog.keys).subtracting(english.keys).sorted()
+            let empty = catalog.filter { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }.keys.sorted()
+            let placeholdersDiffer = english.keys.sorted().filter { key in
                 let theirs = catalog[key] ?? ""
-                #expect(!theirs.isEmpty, "\(language.rawValue).\(key) is empty")
-                #expect(Set(theirs.matches(of: placeholders).map { String(theirs[$0.range]) }) ==
-                        Set(text.matches(of: placeholders).map { String(text[$0.range]) }), "\(language.rawValue).\(key)")
+                let ours = english[key] ?? ""
+                return catalog[key] != nil && Set(theirs.matches(of: placeholders).map { String(theirs[$0.range]) }) !=
+                    Set(ours.matches(of: placeholders).map { String(ours[$0.range]) })
             }
+            #expect(missing.isEmpty, "\(language.rawValue) lacks \(missing.count) keys, first \(missing.prefix(5))")
+            #expect(extra.isEmpty, "\(language.rawValue) has keys English lacks: \(extra.prefix(5))")
+            #expect(empty.isEmpty, "\(language.rawValue) has empty texts: \(empty.prefix(5))")
+            #expect(placeholdersDiffer.isEmpty, "\(language.rawValue) placeholders differ: \(placeholdersDiffer.prefix(5))")
         }
     }
 

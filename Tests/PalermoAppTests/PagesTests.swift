@@ -59,7 +59,7 @@ struct PagesTests {
             let api = try await app.testing().sendRequest(.GET, "/api/v1/states/QQQ", headers: ["Accept": "application/json"])
             #expect(api.status == .notFound)
             #expect(api.headers.contentType?.description.contains("problem+json") == true)
-            #expect(try api.content.decode(ProblemDetails.self).detail.contains("QQQ"))
+            #expect(try api.problem().detail.contains("QQQ"))
         }
     }
 

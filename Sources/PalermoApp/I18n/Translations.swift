@@ -9,11 +9,12 @@ struct Translations: Sendable {
     static let shared: Translations = {
         var catalogs: [Language: [String: String]] = [:]
         for language in Language.allCases {
-            guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Resources/translations"),
-                  let data = try? Data(contentsOf: url),
-                  let catalog = try? JSONDecoder().decode([String: String].self, from: data)
-            else { fatalError("the \(language.rawValue) translation catalogue is missing or not a JSON object of strings") }
-            catalogs[language] = catalog
+            // A missing or damaged catalogue falls back to English text rather than stopping the
+            // server; TranslationTests fail on it before it can ship.
+            let catalog = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Resources/translations")
+                .flatMap { try? Data(contentsOf: $0) }
+                .flatMap { try? JSONDecoder().decode([String: String].self, from: $0) }
+            catalogs[language] = catalog ?? [:]
         }
         return Translations(catalogs: catalogs)
     }()

@@ -25,9 +25,9 @@ struct PalermoErrorMiddleware: AsyncMiddleware {
             }
             if req.url.path.hasPrefix("/api/") || req.url.path == "/openapi.json" || !Self.prefersHTML(req) {
                 let problem = ProblemDetails(title: status.reasonPhrase, status: Int(status.code), detail: detail, errors: problems)
-                let response = Response(status: status)
-                try response.content.encode(problem, as: HTTPMediaType(type: "application", subType: "problem+json"))
-                return response
+                var headers = HTTPHeaders()
+                headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+                return Response(status: status, headers: headers, body: .init(data: try JSONEncoder().encode(problem)))
             }
             if status == .unauthorized {
                 return req.redirect(to: SiteURL.signIn.path, redirectType: .normal)

@@ -100,3 +100,11 @@ func bearer(_ token: String, json: Bool = false) -> HTTPHeaders {
     if json { headers.contentType = .json }
     return headers
 }
+
+extension TestingHTTPResponse {
+    /// The RFC 9457 body of a refused API call.
+    func problem() throws -> ProblemDetails {
+        #expect(headers.contentType?.description.hasPrefix("application/problem+json") == true)
+        return try JSONDecoder().decode(ProblemDetails.self, from: Data(buffer: body))
+    }
+}
