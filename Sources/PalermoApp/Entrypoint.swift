@@ -9,7 +9,16 @@ public enum Palermo {
     public static func main() async {
         do {
             var env = try Environment.detect()
-            try LoggingSystem.bootstrap(from: &env)
+            if Environment.get("PALERMO_LOG_FORMAT") == "json" {
+                let level = Environment.get("LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+                LoggingSystem.bootstrap { label in
+                    var handler = JSONLogHandler(label: label)
+                    handler.logLevel = level
+                    return handler
+                }
+            } else {
+                try LoggingSystem.bootstrap(from: &env)
+            }
             let app = try await Application.make(env)
             do {
                 try await run(app)

@@ -4,7 +4,7 @@ import Vapor
 /// Every route, registered from `SiteURL`. Pages are HTML; /api/v1 is JSON, described in
 /// /openapi.json (a test checks the two agree).
 func routes(_ app: Application) throws {
-    let site = app.grouped(CSRFMiddleware())
+    let site = app.grouped(CSRFMiddleware(), PasswordChangeGate())
     site.get(SiteURL.home.components, use: PublicController.home)
     site.get(SiteURL.states.components, use: PublicController.states)
     site.get(SiteURL.Pattern.state, use: PublicController.state)

@@ -23,6 +23,12 @@ struct AccessTests {
             // validation: first sign-in leads to the password change
             #expect(signIn.status == .seeOther)
             #expect(signIn.headers.first(name: .location) == "/account/password")
+            // Nowhere else until she has chosen her own password; a weak one is refused.
+            #expect(try await marie.get("/states/FRA/workspace").headers.first(name: .location) == "/account/password")
+            let weak = try await marie.post("/account/password", form: ["current": oneTime, "password": "short"])
+            #expect(weak.status == .badRequest)
+            let chosen = try await marie.post("/account/password", form: ["current": oneTime, "password": "liberté égalité fraternité"])
+            #expect(chosen.status == .seeOther)
             #expect(try await marie.get("/states/FRA/workspace").status == .ok)
             #expect(try await marie.get("/states/DEU/workspace").status == .forbidden)
             let write = try await marie.post("/states/DEU/workspace", form: ["name": "X", "email": "x@bund.de", "role": "national-expert"])
