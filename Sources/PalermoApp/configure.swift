@@ -51,7 +51,7 @@ public func prepareStore(_ app: Application) async throws {
 
 /// Stylesheet and script ship inside the bundle, under Resources/Public.
 private func publicDirectory() -> String {
-    (Bundle.module.resourceURL ?? URL(fileURLWithPath: ".")).appendingPathComponent("Resources/Public").path + "/"
+    (Bundle.module.url(forResource: "Public", withExtension: nil, subdirectory: "Resources")?.path ?? "Public") + "/"
 }
 
 extension Application {

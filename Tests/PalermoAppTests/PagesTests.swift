@@ -45,6 +45,30 @@ struct PagesTests {
         }
     }
 
+    @Test("the stylesheet and script every page links to are served")
+    func staticFiles() async throws {
+        try await withPalermo(.sqlite) { app in
+            for (path, type) in [("/static/palermo.css", "text/css"), ("/static/palermo.js", "application/javascript")] {
+                let response = try await app.testing().sendRequest(.GET, path)
+                #expect(response.status == .ok, "\(path)")
+                #expect(response.headers.contentType?.description.hasPrefix(type) == true, "\(path)")
+            }
+        }
+    }
+
+    @Test("the Parties chart ends with the last year anyone is recorded joining; an instrument without data says so", arguments: TestStore.all)
+    func partiesSeries(store: TestStore) async throws {
+        try await withPalermo(store) { app in
+            let tip = try await TreatyPage.query(.tip, principal: .public, on: app.db)
+            #expect(tip.cumulative.first?.year == 2000)
+            #expect(tip.cumulative.last?.year == 2011)
+            #expect(tip.cumulative.last?.parties == ReferenceData.shared.treaties.parties.filter { $0.instrument == "TIP" }.count)
+            var browser = Browser(app)
+            let som = try await browser.get("/treaties/som").text
+            #expect(som.contains(Translations.shared.text("treaty.noParties", .en)))
+        }
+    }
+
     @Test("an unknown State or instrument is a localized 404 that names it", arguments: TestStore.all)
     func notFound(store: TestStore) async throws {
         try await withPalermo(store) { app in

@@ -452,9 +452,11 @@ def build_outlines(natural_earth, state_codes):
     for code, name, _, shape in natural_earth:
         if code == "ATA":
             continue  # Antarctica is not drawn
+        # Land that is not one of our States (Greenland, Western Sahara, Taiwan…) is still drawn,
+        # unlabelled, so that the map has no holes; it is keyed apart from the States.
+        key = code if code in state_codes else f"other:{code if code and code != '-99' else name}"
         if code not in state_codes:
             left_out.append(f"{code or '-99'} {name}")
-            continue
         rings = project_shape(shape)
         simplified = [r for r in (to_tenths(simplify_ring(r, TOLERANCE)) for r in rings) if not collapsed(r)]
         if not simplified:
@@ -462,17 +464,22 @@ def build_outlines(natural_earth, state_codes):
             biggest = max((to_tenths(r) for r in rings), key=lambda r: abs(area2(r)))
             simplified = [biggest]
             rescued.append(code)
-        projected.setdefault(code, []).extend(simplified)
+        projected.setdefault(key, []).extend(simplified)
 
     # Crop the height to the drawn land (the full width stays, so longitudes map to x alike).
     top = min(y for rings in projected.values() for r in rings for _, y in r)
     bottom = max(y for rings in projected.values() for r in rings for _, y in r)
-    paths = {}
-    for code in sorted(projected):
-        rings = [[(x, y - top) for x, y in r] for r in projected[code]]
-        paths[code] = "".join(ring_path(r) for r in rings)
+    paths, other_land = {}, {}
+    for key in sorted(projected):
+        rings = [[(x, y - top) for x, y in r] for r in projected[key]]
+        path = "".join(ring_path(r) for r in rings)
+        if key.startswith("other:"):
+            other_land[key[len("other:"):]] = path
+        else:
+            paths[key] = path
     height = math.ceil((bottom - top) / 10)
-    outlines = {"projection": "Equal Earth", "viewBox": f"0 0 {int(WIDTH)} {height}", "paths": paths}
+    outlines = {"projection": "Equal Earth", "viewBox": f"0 0 {int(WIDTH)} {height}", "paths": paths,
+                "otherLand": other_land}
     return outlines, sorted(left_out), rescued
 
 # ---------------------------------------------------------------------------------------------
@@ -565,7 +572,7 @@ def print_summary(states, glotip, unmatched, outlines, ne_left_out, rescued, tre
     print(f"GLOTIP entries without an ISO code, given one here: {uncoded}")
     print(f"GLOTIP codes not matched in pycountry: {unmatched or 'none'}")
     print(f"States without population: {[s['iso3'] for s in states if s['population'] is None]}")
-    print(f"Natural Earth countries left out of outlines: {['ATA Antarctica (excluded)'] + ne_left_out}")
+    print(f"Natural Earth countries drawn as unlabelled other land: {ne_left_out} (Antarctica excluded)")
     print(f"outlines: viewBox {outlines['viewBox']}; kept unsimplified (all rings collapsed): "
           f"{rescued or 'none'}")
     print(f"treaties: {len(parties)} party entries "

@@ -34,14 +34,14 @@ struct YearSeriesChart {
     var points: [(year: Int, value: Int)]
     /// A second series drawn dashed for comparison (e.g. the UN Treaty Collection's counts).
     var reference: [(year: Int, value: Int)] = []
-    var referenceLabel = ""
-    var seriesLabel = ""
+    /// What the chart says when there is nothing to draw.
+    var emptyText = "–"
 
     func render() -> String {
         let width = 640.0, height = 280.0, left = 48.0, right = 16.0, top = 16.0, bottom = 36.0
         let all = points + reference
         guard let firstYear = all.map(\.year).min(), let lastYear = all.map(\.year).max() else {
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(id)-t\" viewBox=\"0 0 640 60\"><title id=\"\(id)-t\">\(SVG.escape(title))</title><text x=\"8\" y=\"30\">–</text></svg>"
+            return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(id)-t\" viewBox=\"0 0 640 60\"><title id=\"\(id)-t\">\(SVG.escape(title))</title><text x=\"8\" y=\"30\">\(SVG.escape(emptyText))</text></svg>"
         }
         let maxValue = max(1, all.map(\.value).max() ?? 1)
         let step = Self.niceStep(maxValue)
@@ -106,6 +106,9 @@ struct WorldMap {
     func render() -> String {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" role=\"img\" viewBox=\"\(outlines.viewBox)\" aria-labelledby=\"\(id)-t \(id)-d\">"
         svg += "<title id=\"\(id)-t\">\(SVG.escape(title))</title><desc id=\"\(id)-d\">\(SVG.escape(description))</desc>"
+        for key in outlines.otherLand.keys.sorted() {
+            svg += "<path class=\"other-land\" aria-hidden=\"true\" d=\"\(outlines.otherLand[key] ?? "")\"/>"
+        }
         for area in areas {
             guard let d = outlines.paths[area.iso3] else { continue }
             let shape = "<path class=\"\(area.cssClass)\" d=\"\(d)\"><title>\(SVG.escape(area.name)): \(SVG.escape(area.label))</title></path>"

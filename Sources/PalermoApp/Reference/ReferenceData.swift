@@ -21,6 +21,8 @@ struct ReferenceData: Sendable {
         var projection: String
         var viewBox: String
         var paths: [String: String]
+        /// Land that is none of our States (Greenland, Western Sahara…), drawn unlabelled.
+        var otherLand: [String: String]
     }
 
     struct Treaties: Decodable, Sendable {

@@ -37,7 +37,7 @@ enum StatePage {
                     .dd(.text(state.population.map { t("state.populationValue", ["value": t.number($0), "year": String(state.populationYear ?? 0)]) } ?? t("state.populationUnknown"))),
                     .dt(.text(t("state.names"))),
                     .dd(.ul(.class("names"), .forEach(PalermoCore.Language.allCases) { language in
-                        .li(.attribute(named: "lang", value: language.rawValue), .text(state.name(in: language)))
+                        .li(.text("\(language.nativeName): "), .span(.attribute(named: "lang", value: language.rawValue), .text(state.name(in: language))))
                     }))),
                 .figure(.class("locator"), .raw(map.render()))),
             .h2(.text(t("state.treaties"))),

@@ -19,12 +19,14 @@ enum TreatyPage {
         var mayEdit: Bool
     }
 
-    static func query(_ instrument: Instrument, principal: Principal, on db: Database, thisYear: Int = Calendar.current.component(.year, from: Date())) async throws -> Model {
+    static func query(_ instrument: Instrument, principal: Principal, on db: Database) async throws -> Model {
         let states = try await StateRecord.query(on: db).sort(\.$id).all()
         let statuses = try await TreatyStatus.query(on: db).filter(\.$instrument == instrument).all()
         let byState = Dictionary(statuses.map { ($0.state, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = states.map { Row(state: $0, status: byState[$0.iso3]) }
-        let lastYear = max(thisYear, rows.compactMap(\.standing.yearBecameParty).max() ?? thisYear)
+        // The series ends with the last year anyone is recorded joining: drawing it flat to
+        // today would claim that no State joined since, which the starting data cannot say.
+        let lastYear = rows.compactMap(\.standing.yearBecameParty).max() ?? (instrument.adoptionYear - 1)
         return Model(instrument: instrument, rows: rows,
                      cumulative: PartiesOverTime.cumulative(rows.map(\.standing), from: instrument.adoptionYear, to: lastYear),
                      mayEdit: TreatyPolicy.edit(principal).isAllowed)
@@ -48,7 +50,8 @@ enum TreatyPage {
             id: "parties-chart", title: t("treaty.chartTitle", ["instrument": t(model.instrument.shortKey)]),
             description: t("treaty.chartDescription", ["count": String(parties)]),
             points: model.cumulative.map { ($0.year, $0.parties) },
-            reference: model.instrument == .tip ? reference.crosscheck.map { ($0.year, $0.treatyCollection2016) } : [])
+            reference: model.instrument == .tip ? reference.crosscheck.map { ($0.year, $0.treatyCollection2016) } : [],
+            emptyText: t("treaty.noParties"))
         let map = WorldMap(
             id: "parties-map", title: t("treaty.mapTitle"), description: t("treaty.mapDescription", ["count": String(parties)]),
             areas: model.rows.map { row in
