@@ -66,9 +66,15 @@ enum FirstStart {
             return "Sign in with your account. A new one: swift run palermo user create --email ADDRESS --name NAME --role administrator"
         }
         let email = Environment.get("PALERMO_ADMIN_EMAIL") ?? "admin@palermo.localhost"
-        let created = try await Accounts.create(
-            .init(email: email, name: "Secretariat administrator", role: Role.administrator.rawValue),
-            by: Principal(userID: nil, role: .administrator, state: nil), actor: .system, on: app.db, app: app)
+        let created: Accounts.Created
+        do {
+            created = try await Accounts.create(
+                .init(email: email, name: "Secretariat administrator", role: Role.administrator.rawValue),
+                by: Principal(userID: nil, role: .administrator, state: nil), actor: .system, on: app.db, app: app)
+        } catch {
+            // Another instance starting at the same moment created it first.
+            return "Sign in with the administrator account printed by the instance that created it."
+        }
         return """
         First start: an administrator account was created.
           e-mail:   \(created.user.email)

@@ -45,6 +45,18 @@ public func prepareStore(_ app: Application) async throws {
         // Readers never wait for the writer; the busy handler makes writers queue.
         try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
+    do {
+        try await migrateAndLoad(app)
+    } catch {
+        // Two instances starting together against one PostgreSQL race to migrate and seed; the
+        // loser fails on a duplicate and finds the work done when it tries again.
+        app.logger.warning("preparing the store failed, trying once more", metadata: ["error": "\(error)"])
+        try await Task.sleep(for: .seconds(2))
+        try await migrateAndLoad(app)
+    }
+}
+
+private func migrateAndLoad(_ app: Application) async throws {
     try await app.autoMigrate()
     try await ReferenceLoader.load(on: app.db, store: app.store)
 }

@@ -55,6 +55,11 @@ struct ContextMiddleware: AsyncMiddleware {
         req.context.principal = Principal(userID: record.user.id?.uuidString, role: record.role, state: record.state)
         req.context.user = UserSummary(record.user, role: record.role, state: record.state)
         req.context.credential = .apiToken(id: id)
+        // When a token was last used helps its owner spot one that leaked; once a minute is
+        // precise enough and spares a write per request.
+        if (record.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-60) {
+            try await APIToken.query(on: req.db).filter(\.$id == id).set(\.$lastUsedAt, to: Date()).update()
+        }
     }
 
     /// An unknown or expired session simply means "not signed in"; the stale cookie is harmless.
