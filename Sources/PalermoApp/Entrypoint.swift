@@ -45,6 +45,8 @@ public enum Palermo {
         try await configure(app, settings: try Settings.fromEnvironment())
         app.asyncCommands.use(UserCommand(), as: "user")
         app.asyncCommands.use(AuditCommand(), as: "audit")
+        app.asyncCommands.use(ImportCommand(), as: "import")
+        app.asyncCommands.use(ExportCommand(), as: "export")
         let command = app.environment.arguments.dropFirst().first ?? "serve"
         if command != "routes" {
             try await prepareStore(app)

@@ -9,6 +9,8 @@ enum SiteURL: Equatable {
     case states
     case state(String)
     case stateWorkspace(String)
+    case stateTemplate(String)
+    case stateImports(String)
     case treaties
     case treaty(Instrument)
     case treatyEdit(Instrument, String)
@@ -29,6 +31,8 @@ enum SiteURL: Equatable {
         case .states: "/states"
         case .state(let iso3): "/states/\(iso3)"
         case .stateWorkspace(let iso3): "/states/\(iso3)/workspace"
+        case .stateTemplate(let iso3): "/states/\(iso3)/template.csv"
+        case .stateImports(let iso3): "/states/\(iso3)/imports"
         case .treaties: "/treaties"
         case .treaty(let instrument): "/treaties/\(instrument.slug)"
         case .treatyEdit(let instrument, let iso3): "/treaties/\(instrument.slug)/\(iso3)/edit"
@@ -60,6 +64,8 @@ extension SiteURL {
     enum Pattern {
         static let state: [PathComponent] = ["states", ":iso3"]
         static let stateWorkspace: [PathComponent] = ["states", ":iso3", "workspace"]
+        static let stateTemplate: [PathComponent] = ["states", ":iso3", "template.csv"]
+        static let stateImports: [PathComponent] = ["states", ":iso3", "imports"]
         static let treaty: [PathComponent] = ["treaties", ":instrument"]
         static let treatyEdit: [PathComponent] = ["treaties", ":instrument", ":iso3", "edit"]
         static let tokenRevoke: [PathComponent] = ["account", "tokens", ":id", "revoke"]

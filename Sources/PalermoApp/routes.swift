@@ -10,6 +10,8 @@ func routes(_ app: Application) throws {
     site.get(SiteURL.Pattern.state, use: PublicController.state)
     site.get(SiteURL.Pattern.stateWorkspace, use: WorkspaceController.show)
     site.post(SiteURL.Pattern.stateWorkspace, use: WorkspaceController.addOfficial)
+    site.get(SiteURL.Pattern.stateTemplate, use: ImportController.template)
+    site.on(.POST, SiteURL.Pattern.stateImports, body: .collect(maxSize: "64mb"), use: ImportController.webImport)
     site.get(SiteURL.treaties.components, use: PublicController.treaties)
     site.get(SiteURL.Pattern.treaty, use: PublicController.treaty)
     site.get(SiteURL.Pattern.treatyEdit, use: TreatyEditController.form)
@@ -43,6 +45,9 @@ func routes(_ app: Application) throws {
     api.get("tokens", use: APIController.tokens)
     api.post("tokens", use: APIController.createToken)
     api.delete("tokens", ":id", use: APIController.revokeToken)
+    api.on(.POST, "imports", body: .stream, use: ImportController.apiImport)
+    api.get("imports", use: ImportController.apiList)
+    api.get("observations", use: ExportController.observations)
 
     app.get("health", use: OperationsController.health)
     app.get("metrics", use: OperationsController.metrics)

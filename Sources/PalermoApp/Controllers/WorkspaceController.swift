@@ -34,7 +34,8 @@ enum WorkspaceController {
         try await req.authorize(StatePolicy.readWorkspace(req.principal, state: state.iso3), action: "workspace.read",
                                 entity: "state", entityID: state.iso3, isWrite: false)
         return WorkspacePage.Model(state: state, officials: try await officials(of: state, on: req.db),
-                                   mayManage: UserPolicy.manage(req.principal, role: .nationalExpert, state: state.iso3).isAllowed)
+                                   mayManage: UserPolicy.manage(req.principal, role: .nationalExpert, state: state.iso3).isAllowed,
+                                   mayImport: DataPolicy.importFile(req.principal, state: state.iso3).isAllowed)
     }
 
     private static func officials(of state: StateRecord, on db: Database) async throws -> [User] {

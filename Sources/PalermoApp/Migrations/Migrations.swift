@@ -10,5 +10,8 @@ enum Migrations {
         M005_CreateSignInFailures(),
         M006_CreateTreatyStatus(),
         M007_CreateAuditLog(),
+        M008_CreateImports(),
+        M009_CreateObservations(),
+        M010_CreateCategoryAliases(),
     ]
 }

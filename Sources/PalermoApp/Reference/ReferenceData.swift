@@ -43,13 +43,23 @@ struct ReferenceData: Sendable {
         var crosscheck: [Crosscheck]
     }
 
+    /// How GLOTIP's free-text citizenship and repatriation categories read (hand-curated by
+    /// scripts/reference-data/category_aliases.py).
+    struct CategoryAlias: Decodable, Sendable {
+        var text: String
+        var kind: String
+        var iso3: String?
+    }
+
     var states: [State]
     var outlines: Outlines
     var treaties: Treaties
+    var categoryAliases: [CategoryAlias]
 
     static let shared: ReferenceData = {
         do {
-            return ReferenceData(states: try load("states"), outlines: try load("outlines"), treaties: try load("treaties"))
+            return ReferenceData(states: try load("states"), outlines: try load("outlines"), treaties: try load("treaties"),
+                                 categoryAliases: try load("category-aliases"))
         } catch {
             // The files ship inside the binary's bundle; without them nothing can work.
             fatalError("Palermo's reference data is missing or damaged: \(error)")

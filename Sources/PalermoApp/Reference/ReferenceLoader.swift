@@ -10,6 +10,7 @@ enum ReferenceLoader {
         var statesAdded = 0
         var statesUpdated = 0
         var treatyRecordsSeeded = 0
+        var categoryAliasesAdded = 0
     }
 
     @discardableResult
@@ -40,10 +41,18 @@ enum ReferenceLoader {
                 try await status.create(on: tx)
                 outcome.treatyRecordsSeeded += 1
             }
+            // Aliases the Secretariat already has (or changed) are left as they are.
+            let aliases = Set(try await CategoryAlias.query(on: tx).all().compactMap(\.id))
+            let missing = data.categoryAliases.filter { !aliases.contains($0.text) }.compactMap { alias in
+                CategoryKind(rawValue: alias.kind).map { CategoryAlias(text: alias.text, kind: $0, iso3: alias.iso3) }
+            }
+            if !missing.isEmpty { try await missing.create(on: tx) }
+            outcome.categoryAliasesAdded = missing.count
             if outcome != Outcome() {
                 audit.record(action: "reference.load", entity: "reference", entityID: "states+treaties",
                              new: ["statesAdded": "\(outcome.statesAdded)", "statesUpdated": "\(outcome.statesUpdated)",
-                                   "treatyRecordsSeeded": "\(outcome.treatyRecordsSeeded)"],
+                                   "treatyRecordsSeeded": "\(outcome.treatyRecordsSeeded)",
+                                   "categoryAliasesAdded": "\(outcome.categoryAliasesAdded)"],
                              reason: "reference data shipped with this release")
             }
             return outcome

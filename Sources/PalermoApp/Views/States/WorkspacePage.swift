@@ -8,6 +8,7 @@ enum WorkspacePage {
         var state: StateRecord
         var officials: [User]
         var mayManage: Bool
+        var mayImport: Bool = false
         var created: Accounts.Created?
         var form = Accounts.NewAccount()
         var problems: [FieldProblem] = []
@@ -26,6 +27,7 @@ enum WorkspacePage {
                              .text(user.name), .text(user.email), .text(t("role.\(user.role.rawValue)")),
                              .text(user.isDisabled ? t("users.disabled") : t("users.active")),
                          ] }),
+            .if(model.mayImport, ImportReportPage.form(state: model.state, context: context)),
             .if(model.mayManage, .group(
                 .h2(.text(t("workspace.name"))),
                 Forms.summary(model.problems, t: t),

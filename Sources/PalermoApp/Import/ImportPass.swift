@@ -1,0 +1,158 @@
+import Fluent
+import Foundation
+import PalermoCore
+import SQLKit
+
+extension Importer {
+    /// One reading of one file: finds the header, reads and checks each row, and writes the
+    /// rows a batch at a time. Once a problem is found it keeps checking but stops writing, so
+    /// that the report lists every problem of the file.
+    struct Pass {
+        enum Stage {
+            case seekingHeader(rowsSeen: Int)
+            case reading(GlotipTable)
+            case stopped
+        }
+
+        let classifier: CategoryClassifier
+        let options: Options
+        let importID: UUID
+        /// Workbooks converted to CSV carry each row's number in the sheet as a first column.
+        let rowNumbersInFirstColumn: Bool
+        var stage = Stage.seekingHeader(rowsSeen: 0)
+        var foundHeader = false
+        /// How often each identity has been seen in this file, by hash: a few bytes a row,
+        /// where keeping the identities themselves would grow with the file.
+        private var occurrences: [Int: UInt16] = [:]
+        private var batch: [ObservationDraft] = []
+        private var unmapped: [String: Int] = [:]
+        private var states: Set<String> = []
+
+        init(classifier: CategoryClassifier, options: Options, importID: UUID, rowNumbersInFirstColumn: Bool) {
+            self.classifier = classifier
+            self.options = options
+            self.importID = importID
+            self.rowNumbersInFirstColumn = rowNumbersInFirstColumn
+        }
+
+        mutating func take(_ rows: [([String], Int)], codes: Set<String>, byName: [String: String],
+                           report: inout ImportReport, audit: AuditTrail, on tx: Database) async throws {
+            for (fields, line) in rows {
+                let number = rowNumbersInFirstColumn ? (fields.first.flatMap { Int($0) } ?? line) : line
+                switch stage {
+                case .stopped:
+                    continue
+                case .seekingHeader(let seen):
+                    if GlotipTable.isHeader(fields) {
+                        foundHeader = true
+                        do {
+                            stage = .reading(try GlotipTable(header: fields, stateCodes: codes, stateByName: byName))
+                        } catch var problem as RowProblem {
+                            problem.row = number
+                            report.add([problem])
+                            stage = .stopped
+                        }
+                    } else {
+                        // The workbook has notes above its header; ten rows is plenty.
+                        stage = seen >= 10 ? .stopped : .seekingHeader(rowsSeen: seen + 1)
+                    }
+                case .reading(let table):
+                    report.rowsRead += 1
+                    switch table.read(fields, at: number) {
+                    case .success(let draft):
+                        if let only = options.onlyState, draft.state != only {
+                            report.add([RowProblem(row: number, column: "Iso3_code", value: draft.state,
+                                                   reason: "belongs to another State: this upload may hold figures of \(only) only")])
+                        } else {
+                            batch.append(draft)
+                        }
+                    case .failure(let problems):
+                        report.add(problems.all)
+                    }
+                    if batch.count >= Importer.batchSize { try await flush(report: &report, audit: audit, on: tx) }
+                }
+            }
+        }
+
+        mutating func finish(report: inout ImportReport, audit: AuditTrail, on tx: Database) async throws {
+            try await flush(report: &report, audit: audit, on: tx)
+            report.unmapped = unmapped.map { ImportReport.Unmapped(text: $0.key, rows: $0.value) }
+                .sorted { ($0.rows, $1.text) > ($1.rows, $0.text) }
+            report.states = states.count
+        }
+
+        private mutating func flush(report: inout ImportReport, audit: AuditTrail, on tx: Database) async throws {
+            guard !batch.isEmpty else { return }
+            defer { batch.removeAll(keepingCapacity: true) }
+            var keyed: [(key: String, draft: ObservationDraft)] = []
+            for draft in batch {
+                let base = draft.key
+                let seen = (occurrences[base.hashValue] ?? 0) + 1
+                occurrences[base.hashValue] = seen
+                if seen > 1 { report.repeatedKeys += 1 }
+                keyed.append((seen > 1 ? "\(base)#\(seen)" : base, draft))
+                if !draft.value.isExact { report.censored += 1 }
+                states.insert(draft.state)
+            }
+            // A refused file is still read to the end, for its problems, but no longer written.
+            guard report.problemCount == 0 else { return }
+
+            // Plain SQL rather than Fluent models: an import moves tens of thousands of rows, and
+            // building a model per row costs more than the database does.
+            let sql = tx as! any SQLDatabase
+            let existing = try await sql.select().columns("id", "key", "value_lower", "value_upper", "source")
+                .from(Observation.schema).where("key", .in, keyed.map(\.key)).all(decoding: Stored.self)
+            let byKey = Dictionary(existing.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            let insert = sql.insert(into: Observation.schema).columns(Observation.insertColumns)
+            var inserting = 0
+            let now = Date()
+            for (key, draft) in keyed {
+                let reading = draft.breakdown.isByCountry ? classifier.read(draft.category) : nil
+                if reading?.kind == .unmapped { unmapped[draft.category, default: 0] += 1 }
+                if let old = byKey[key] {
+                    if old.value_lower == draft.value.lower && old.value_upper == draft.value.upper && old.source == draft.source {
+                        report.unchanged += 1
+                        continue
+                    }
+                    audit.record(action: "observation.change", entity: "observation", entityID: key,
+                                 old: ["value": CensoredCount(lower: old.value_lower, upper: old.value_upper).description, "source": old.source],
+                                 new: ["value": draft.value.description, "source": draft.source],
+                                 reason: "import \(importID.uuidString) row \(draft.row)")
+                    try await sql.update(Observation.schema)
+                        .set("value_lower", to: draft.value.lower).set("value_upper", to: draft.value.upper)
+                        .set("source", to: draft.source).set("import_id", to: importID).set("updated_at", to: now)
+                        .where("id", .equal, old.id).run()
+                    report.changed += 1
+                } else {
+                    insert.values(Observation.insertValues(key: key, draft: draft, reading: reading, submission: options.submission,
+                                                           importID: importID, at: now))
+                    inserting += 1
+                    report.added += 1
+                }
+            }
+            if inserting > 0 { try await insert.run() }
+        }
+
+        /// What a comparison needs of a stored observation.
+        private struct Stored: Decodable {
+            var id: UUID
+            var key: String
+            var value_lower: Int
+            var value_upper: Int
+            var source: String
+        }
+    }
+}
+
+extension Observation {
+    static let insertColumns = ["id", "key", "state_iso3", "indicator", "breakdown", "category", "category_kind", "category_iso3",
+                                "sex", "age", "year", "value_lower", "value_upper", "status", "source", "comment", "submission",
+                                "import_id", "updated_at"]
+
+    static func insertValues(key: String, draft: ObservationDraft, reading: CategoryClassifier.Reading?, submission: String,
+                             importID: UUID, at: Date) -> [any Encodable & Sendable] {
+        [UUID(), key, draft.state, draft.indicator.rawValue, draft.breakdown.rawValue, draft.category, reading?.kind.rawValue,
+         reading?.iso3, draft.sex.rawValue, draft.age.rawValue, draft.year, draft.value.lower, draft.value.upper, "final",
+         draft.source, "", submission, importID, at]
+    }
+}
