@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     site.get(SiteURL.Pattern.stateWorkspace, use: WorkspaceController.show)
     site.post(SiteURL.Pattern.stateWorkspace, use: WorkspaceController.addOfficial)
     site.get(SiteURL.Pattern.stateTemplate, use: ImportController.template)
+    site.post(SiteURL.Pattern.submission, use: SubmissionController.web)
     site.on(.POST, SiteURL.Pattern.stateImports, body: .collect(maxSize: "64mb"), use: ImportController.webImport)
     site.get(SiteURL.treaties.components, use: PublicController.treaties)
     site.get(SiteURL.Pattern.treaty, use: PublicController.treaty)
@@ -48,6 +49,8 @@ func routes(_ app: Application) throws {
     api.on(.POST, "imports", body: .stream, use: ImportController.apiImport)
     api.get("imports", use: ImportController.apiList)
     api.get("observations", use: ExportController.observations)
+    api.get("states", ":iso3", "years", use: SubmissionController.years)
+    api.post("states", ":iso3", "years", ":year", ":action", use: SubmissionController.api)
 
     app.get("health", use: OperationsController.health)
     app.get("metrics", use: OperationsController.metrics)

@@ -30,12 +30,13 @@ enum WorkspaceController {
         return req.page(WorkspacePage.view(model, context: req.context))
     }
 
-    private static func model(_ state: StateRecord, _ req: Request) async throws -> WorkspacePage.Model {
+    static func model(_ state: StateRecord, _ req: Request) async throws -> WorkspacePage.Model {
         try await req.authorize(StatePolicy.readWorkspace(req.principal, state: state.iso3), action: "workspace.read",
                                 entity: "state", entityID: state.iso3, isWrite: false)
         return WorkspacePage.Model(state: state, officials: try await officials(of: state, on: req.db),
                                    mayManage: UserPolicy.manage(req.principal, role: .nationalExpert, state: state.iso3).isAllowed,
-                                   mayImport: DataPolicy.importFile(req.principal, state: state.iso3).isAllowed)
+                                   mayImport: DataPolicy.importFile(req.principal, state: state.iso3).isAllowed,
+                                   years: try await Submissions.years(of: state.iso3, on: req.db))
     }
 
     private static func officials(of state: StateRecord, on db: Database) async throws -> [User] {

@@ -94,12 +94,25 @@ extension Importer {
                 if !draft.value.isExact { report.censored += 1 }
                 states.insert(draft.state)
             }
+            let sql = tx as! any SQLDatabase
+            if let only = options.onlyState {
+                // A State's cleared or accepted years are locked until reopened.
+                struct Locked: Decodable { var year: Int; var submission: String }
+                let years = Array(Set(keyed.map(\.draft.year)))
+                let locked = try await sql.select().distinct().column("year").column("submission").from(Observation.schema)
+                    .where("state_iso3", .equal, only).where("year", .in, years).where("submission", .notEqual, SubmissionStatus.draft.rawValue)
+                    .all(decoding: Locked.self)
+                let status = Dictionary(locked.map { ($0.year, $0.submission) }, uniquingKeysWith: { a, _ in a })
+                report.add(keyed.compactMap { _, draft in
+                    status[draft.year].map { RowProblem(row: draft.row, column: "Year", value: String(draft.year),
+                                                        reason: "\(only)'s figures for \(draft.year) are \($0): reopen them before changing them") }
+                })
+            }
             // A refused file is still read to the end, for its problems, but no longer written.
             guard report.problemCount == 0 else { return }
 
             // Plain SQL rather than Fluent models: an import moves tens of thousands of rows, and
             // building a model per row costs more than the database does.
-            let sql = tx as! any SQLDatabase
             let existing = try await sql.select().columns("id", "key", "value_lower", "value_upper", "source")
                 .from(Observation.schema).where("key", .in, keyed.map(\.key)).all(decoding: Stored.self)
             let byKey = Dictionary(existing.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })

@@ -9,6 +9,7 @@ enum WorkspacePage {
         var officials: [User]
         var mayManage: Bool
         var mayImport: Bool = false
+        var years: [Submissions.Year] = []
         var created: Accounts.Created?
         var form = Accounts.NewAccount()
         var problems: [FieldProblem] = []
@@ -27,6 +28,7 @@ enum WorkspacePage {
                              .text(user.name), .text(user.email), .text(t("role.\(user.role.rawValue)")),
                              .text(user.isDisabled ? t("users.disabled") : t("users.active")),
                          ] }),
+            .if(!model.years.isEmpty, yearsTable(model, context: context)),
             .if(model.mayImport, ImportReportPage.form(state: model.state, context: context)),
             .if(model.mayManage, .group(
                 .h2(.text(t("workspace.name"))),
@@ -40,6 +42,34 @@ enum WorkspacePage {
                       .button(.type(.submit), .text(t("users.create"))))
             ))
         ))
+    }
+
+    /// Each year's figures with their status, and the actions the viewer's role allows.
+    static func yearsTable(_ model: Model, context: RequestContext) -> Node<HTML.BodyContext> {
+        let t = context.localizer
+        let iso3 = model.state.iso3
+        return .section(
+            .attribute(named: "aria-labelledby", value: "years"),
+            .h2(.id("years"), .text(t("submission.title"))),
+            .p(.text(t("submission.lead"))),
+            Tables.table(caption: t("submission.caption"), headers: [t("treaty.year"), t("submission.observations"), t("treaty.status"), ""],
+                         rows: model.years.map { year in
+                             let actions = SubmissionAction.allCases.filter {
+                                 SubmissionPolicy.decide($0, by: context.principal, state: iso3, current: year.status).isAllowed
+                             }
+                             return [
+                                 .text(String(year.year)), .text(t.number(year.observations)), .text(t("submission.\(year.status.rawValue)")),
+                                 .forEach(actions) { action in
+                                     .form(.method(.post), .action(SiteURL.submission(iso3, year.year, action).path), .class("inline"),
+                                           Layout.csrfField(context),
+                                           .if(action == .reopen, .input(.type(.text), .name("reason"), .required(true),
+                                                                         .attribute(named: "aria-label", value: t("form.reason")),
+                                                                         .placeholder(t("form.reason")))),
+                                           .button(.type(.submit), .text(t("submission.action.\(action.rawValue)")),
+                                                   .attribute(named: "aria-label", value: "\(t("submission.action.\(action.rawValue)")) \(year.year)")))
+                                 },
+                             ]
+                         }))
     }
 
     static func createdNotice(_ created: Accounts.Created?, t: Localizer) -> Node<HTML.BodyContext> {
