@@ -12,6 +12,7 @@ enum SiteURL: Equatable {
     case stateTemplate(String)
     case stateImports(String)
     case submission(String, Int, SubmissionAction)
+    case entry(String, Int)
     case treaties
     case treaty(Instrument)
     case treatyEdit(Instrument, String)
@@ -35,6 +36,7 @@ enum SiteURL: Equatable {
         case .stateTemplate(let iso3): "/states/\(iso3)/template.csv"
         case .stateImports(let iso3): "/states/\(iso3)/imports"
         case .submission(let iso3, let year, let action): "/states/\(iso3)/years/\(year)/\(action.rawValue)"
+        case .entry(let iso3, let year): "/states/\(iso3)/years/\(year)/entry"
         case .treaties: "/treaties"
         case .treaty(let instrument): "/treaties/\(instrument.slug)"
         case .treatyEdit(let instrument, let iso3): "/treaties/\(instrument.slug)/\(iso3)/edit"
@@ -69,6 +71,7 @@ extension SiteURL {
         static let stateTemplate: [PathComponent] = ["states", ":iso3", "template.csv"]
         static let stateImports: [PathComponent] = ["states", ":iso3", "imports"]
         static let submission: [PathComponent] = ["states", ":iso3", "years", ":year", ":action"]
+        static let entry: [PathComponent] = ["states", ":iso3", "years", ":year", "entry"]
         static let treaty: [PathComponent] = ["treaties", ":instrument"]
         static let treatyEdit: [PathComponent] = ["treaties", ":instrument", ":iso3", "edit"]
         static let tokenRevoke: [PathComponent] = ["account", "tokens", ":id", "revoke"]

@@ -58,7 +58,10 @@ enum WorkspacePage {
                                  SubmissionPolicy.decide($0, by: context.principal, state: iso3, current: year.status).isAllowed
                              }
                              return [
-                                 .text(String(year.year)), .text(t.number(year.observations)), .text(t("submission.\(year.status.rawValue)")),
+                                 year.status.isLocked && !context.principal.isAdministrator ? .text(String(year.year))
+                                     : .a(.href(SiteURL.entry(iso3, year.year).path), .text(String(year.year)),
+                                          .attribute(named: "aria-label", value: "\(t("entry.edit")) \(year.year)")),
+                                 .text(t.number(year.observations)), .text(t("submission.\(year.status.rawValue)")),
                                  .forEach(actions) { action in
                                      .form(.method(.post), .action(SiteURL.submission(iso3, year.year, action).path), .class("inline"),
                                            Layout.csrfField(context),
