@@ -13,7 +13,7 @@ struct ExportCommand: AsyncCommand {
         @Option(name: "indicator", help: "an indicator code or label") var indicator: String?
         @Option(name: "from", help: "first year") var from: Int?
         @Option(name: "to", help: "last year") var to: Int?
-        @Option(name: "format", help: "csv (the GLOTIP table, the default) or json") var format: String?
+        @Option(name: "format", help: "csv (the GLOTIP table, the default), sdmx (SDMX-CSV 2.0) or json") var format: String?
         @Option(name: "output", help: "file to write (standard output when not given)") var output: String?
         @Flag(name: "all", help: "every figure, drafts and exact small counts included (the Secretariat's view)") var all: Bool
         init() {}
@@ -26,7 +26,7 @@ struct ExportCommand: AsyncCommand {
         let filter = try await Exporter.validate(.init(state: signature.state, region: signature.region, indicator: signature.indicator,
                                                        from: signature.from, to: signature.to), on: db)
         guard let format = Exporter.Format(rawValue: signature.format ?? "csv") else {
-            throw InvalidInput([.init("format", "must be csv or json")])
+            throw InvalidInput([.init("format", "must be csv, sdmx or json")])
         }
         let out: FileHandle
         if let path = signature.output {
@@ -38,23 +38,7 @@ struct ExportCommand: AsyncCommand {
             out = FileHandle.standardOutput
         }
         defer { if signature.output != nil { try? out.close() } }
-        let states = Dictionary(try await StateRecord.query(on: db).all().map { ($0.iso3, $0) }, uniquingKeysWith: { a, _ in a })
         let principal = signature.all ? Principal(userID: nil, role: .administrator, state: nil) : .public
-        let encoder = JSONEncoder()
-        var first = true
-        out.write(Data((format == .csv ? Exporter.csvHeader() : "[").utf8))
-        try await Exporter.rows(filter, for: principal, on: db) { rows in
-            var text = ""
-            for row in rows {
-                if format == .csv {
-                    text += Exporter.csvLine(row, states: states)
-                } else {
-                    text += (first ? "" : ",") + String(decoding: try encoder.encode(row), as: UTF8.self)
-                    first = false
-                }
-            }
-            out.write(Data(text.utf8))
-        }
-        if format == .json { out.write(Data("]\n".utf8)) }
+        try await Exporter.write(filter, as: format, for: principal, on: db) { out.write(Data($0.utf8)) }
     }
 }

@@ -16,8 +16,43 @@ enum Exporter {
         var to: Int?
     }
 
-    enum Format: String, Sendable {
-        case csv, json
+    enum Format: String, Sendable, CaseIterable {
+        case csv, json, sdmx
+
+        var mediaType: HTTPMediaType {
+            switch self {
+            case .csv, .sdmx: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            case .json: .json
+            }
+        }
+    }
+
+    /// Writes the whole export through `sink`, a page at a time: one path for the API and the
+    /// command line.
+    static func write(_ filter: Filter, as format: Format, for principal: Principal, on db: Database,
+                      to sink: (String) async throws -> Void) async throws {
+        let states = Dictionary(try await StateRecord.query(on: db).all().map { ($0.iso3, $0) }, uniquingKeysWith: { a, _ in a })
+        let encoder = JSONEncoder()
+        var first = true
+        switch format {
+        case .csv: try await sink(csvHeader())
+        case .sdmx: try await sink(SdmxTable.columns.joined(separator: ",") + "\r\n")
+        case .json: try await sink("[")
+        }
+        try await rows(filter, for: principal, on: db) { rows in
+            var text = ""
+            for row in rows {
+                switch format {
+                case .csv: text += csvLine(row, states: states)
+                case .sdmx: text += sdmxLine(row)
+                case .json:
+                    text += (first ? "" : ",") + String(decoding: try encoder.encode(row), as: UTF8.self)
+                    first = false
+                }
+            }
+            try await sink(text)
+        }
+        if format == .json { try await sink("]\n") }
     }
 
     struct Row: Content, Sendable {
@@ -109,6 +144,14 @@ enum Exporter {
                       Breakdown(rawValue: row.breakdown)?.glotipLabel ?? row.breakdown, category,
                       Sex(rawValue: row.sex)?.glotipLabel ?? row.sex, AgeGroup(rawValue: row.age)?.glotipLabel ?? row.age,
                       String(row.year), "Counts", row.value, row.source]
+        return fields.map(quote).joined(separator: ",") + "\r\n"
+    }
+
+    /// A row of SDMX-CSV 2.0; a censored count has no OBS_VALUE and CONF_STATUS C.
+    static func sdmxLine(_ row: Row) -> String {
+        let censored = row.lower != row.upper
+        let fields = ["dataflow", SdmxTable.structureID, "I", row.state, String(row.year), row.indicator, row.breakdown, row.category,
+                      row.sex, row.age, censored ? "" : String(row.lower), censored ? "C" : "F", row.source, ""]
         return fields.map(quote).joined(separator: ",") + "\r\n"
     }
 

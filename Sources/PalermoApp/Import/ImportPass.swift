@@ -10,8 +10,21 @@ extension Importer {
     struct Pass {
         enum Stage {
             case seekingHeader(rowsSeen: Int)
-            case reading(GlotipTable)
+            case reading(Table)
             case stopped
+        }
+
+        /// The two tables a file may hold: GLOTIP's, or SDMX-CSV's.
+        enum Table {
+            case glotip(GlotipTable)
+            case sdmx(SdmxTable)
+
+            func read(_ row: [String], at number: Int) -> Result<RowIntent, RowProblems> {
+                switch self {
+                case .glotip(let table): table.read(row, at: number).map(RowIntent.upsert)
+                case .sdmx(let table): table.read(row, at: number)
+                }
+            }
         }
 
         let classifier: CategoryClassifier
@@ -43,10 +56,11 @@ extension Importer {
                 case .stopped:
                     continue
                 case .seekingHeader(let seen):
-                    if GlotipTable.isHeader(fields) {
+                    if GlotipTable.isHeader(fields) || SdmxTable.isHeader(fields) {
                         foundHeader = true
                         do {
-                            stage = .reading(try GlotipTable(header: fields, stateCodes: codes, stateByName: byName))
+                            stage = .reading(SdmxTable.isHeader(fields) ? .sdmx(try SdmxTable(header: fields, stateCodes: codes))
+                                             : .glotip(try GlotipTable(header: fields, stateCodes: codes, stateByName: byName)))
                         } catch var problem as RowProblem {
                             problem.row = number
                             report.add([problem])
@@ -59,12 +73,20 @@ extension Importer {
                 case .reading(let table):
                     report.rowsRead += 1
                     switch table.read(fields, at: number) {
-                    case .success(let draft):
-                        if let only = options.onlyState, draft.state != only {
-                            report.add([RowProblem(row: number, column: "Iso3_code", value: draft.state,
+                    case .success(let intent):
+                        let state = switch intent {
+                        case .upsert(let draft): draft.state
+                        case .delete(let selector): selector.state
+                        }
+                        if let only = options.onlyState, state != only {
+                            report.add([RowProblem(row: number, column: "State", value: state,
                                                    reason: "belongs to another State: this upload may hold figures of \(only) only")])
-                        } else {
+                        } else if case .upsert(let draft) = intent {
                             batch.append(draft)
+                        } else if case .delete(let selector) = intent {
+                            // Rows apply in order: what came before the deletion is written first.
+                            try await flush(report: &report, audit: audit, on: tx)
+                            try await delete(selector, report: &report, audit: audit, on: tx)
                         }
                     case .failure(let problems):
                         report.add(problems.all)
@@ -79,6 +101,27 @@ extension Importer {
             report.unmapped = unmapped.map { ImportReport.Unmapped(text: $0.key, rows: $0.value) }
                 .sorted { ($0.rows, $1.text) > ($1.rows, $0.text) }
             report.states = states.count
+        }
+
+        private func delete(_ selector: DeletionSelector, report: inout ImportReport, audit: AuditTrail, on tx: Database) async throws {
+            var query = Observation.query(on: tx).filter(\.$state == selector.state)
+            if let year = selector.year { query = query.filter(\.$year == year) }
+            if let indicator = selector.indicator { query = query.filter(\.$indicator == indicator.rawValue) }
+            if let breakdown = selector.breakdown { query = query.filter(\.$breakdown == breakdown.rawValue) }
+            if let category = selector.category { query = query.filter(\.$category == category) }
+            if let sex = selector.sex { query = query.filter(\.$sex == sex.rawValue) }
+            if let age = selector.age { query = query.filter(\.$age == age.rawValue) }
+            if options.onlyState != nil, try await query.copy().filter(\.$submission != SubmissionStatus.draft.rawValue).count() > 0 {
+                report.add([RowProblem(row: selector.row, column: "ACTION", value: "D",
+                                       reason: "matches cleared or accepted figures: reopen them before deleting")])
+                return
+            }
+            guard report.problemCount == 0 else { return }
+            let count = try await query.copy().count()
+            try await query.delete()
+            report.removed += count
+            audit.record(action: "observation.delete", entity: "observation", entityID: selector.state,
+                         old: ["observations": String(count)], reason: "import \(importID.uuidString) row \(selector.row), SDMX action D")
         }
 
         private mutating func flush(report: inout ImportReport, audit: AuditTrail, on tx: Database) async throws {

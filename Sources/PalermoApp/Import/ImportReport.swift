@@ -20,6 +20,8 @@ struct ImportReport: Content, Sendable {
     var added = 0
     var changed = 0
     var unchanged = 0
+    /// Removed by SDMX deletions (action D).
+    var removed = 0
     /// Identities the file states more than once; each row is kept as its own observation.
     var repeatedKeys = 0
     var censored = 0
@@ -41,7 +43,7 @@ struct ImportReport: Content, Sendable {
     /// The report as a person reads it on a terminal.
     var summary: String {
         var lines = ["\(fileName) (\(format), sha256 \(sha256.prefix(16))…): \(outcome)",
-                     "  rows read \(rowsRead); added \(added), changed \(changed), unchanged \(unchanged)"]
+                     "  rows read \(rowsRead); added \(added), changed \(changed), unchanged \(unchanged)" + (removed > 0 ? ", removed \(removed)" : "")]
         if repeatedKeys > 0 { lines.append("  \(repeatedKeys) rows repeat an identity stated earlier in the file; each kept as its own observation") }
         if censored > 0 { lines.append("  \(censored) censored counts kept as <5") }
         if !unmapped.isEmpty {

@@ -11,13 +11,18 @@ enum Importer {
     enum Format: String, CaseIterable, Sendable {
         case glotipXLSX = "glotip-xlsx"
         case glotipCSV = "glotip-csv"
+        case sdmxCSV = "sdmx-csv"
 
-        /// By the file's first bytes: a zip archive is a workbook, anything else is read as CSV.
+        /// By the file's first bytes: a zip archive is a workbook, a CSV opening on STRUCTURE is
+        /// SDMX-CSV, anything else is read as the GLOTIP table.
         static func detect(_ file: URL) throws -> Format {
             let handle = try FileHandle(forReadingFrom: file)
             defer { try? handle.close() }
-            let head = try handle.read(upToCount: 4) ?? Data()
-            return head.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? .glotipXLSX : .glotipCSV
+            var head = try handle.read(upToCount: 64) ?? Data()
+            if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .glotipXLSX }
+            if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+            let text = String(decoding: head, as: UTF8.self).uppercased()
+            return text.hasPrefix("STRUCTURE") || text.hasPrefix("\"STRUCTURE") ? .sdmxCSV : .glotipCSV
         }
     }
 
