@@ -47,6 +47,7 @@ public enum Palermo {
         app.asyncCommands.use(AuditCommand(), as: "audit")
         app.asyncCommands.use(ImportCommand(), as: "import")
         app.asyncCommands.use(ExportCommand(), as: "export")
+        app.asyncCommands.use(BenchCommand(), as: "bench")
         let command = app.environment.arguments.dropFirst().first ?? "serve"
         if command != "routes" {
             try await prepareStore(app)
