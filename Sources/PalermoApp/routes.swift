@@ -52,6 +52,9 @@ func routes(_ app: Application) throws {
     api.on(.POST, "imports", body: .stream, use: ImportController.apiImport)
     api.get("imports", use: ImportController.apiList)
     api.get("observations", use: ExportController.observations)
+    api.get("validation-rules", use: ExportController.validationRules)
+    api.get("categories", use: CategoryController.list)
+    api.post("categories", use: CategoryController.map)
     api.get("states", ":iso3", "years", use: SubmissionController.years)
     api.post("states", ":iso3", "years", ":year", ":action", use: SubmissionController.api)
 

@@ -50,3 +50,35 @@ struct ExportTests {
         }
     }
 }
+
+@Suite("Category mapping")
+struct CategoryMappingTests {
+    @Test("the Secretariat lists unmapped texts and maps one; its figures are re-read; others may not", arguments: TestStore.all)
+    func mapping(store: TestStore) async throws {
+        try await withPalermo(store) { app in
+            _ = try await importFile(try temporaryFile(ImportTests.sample), app)
+            let admin = try await Fixtures.token(app, email: "admin@unodc.org", role: .administrator)
+            let focal = try await Fixtures.token(app, email: "focal@interieur.gouv.fr", role: .focalPoint, state: "FRA")
+            let unmapped = try await app.testing().sendRequest(.GET, "/api/v1/categories?kind=unmapped", headers: bearer(admin))
+                .content.decode([CategoryMapping.Usage].self)
+            #expect(unmapped.map(\.text) == ["Atlantis"] && unmapped.first?.rows == 1)
+            // MUT
+            let mapped = try await app.testing().sendRequest(.POST, "/api/v1/categories", headers: bearer(admin, json: true),
+                                                             body: ByteBuffer(string: #"{"text":"Atlantis","kind":"unknown","reason":"a State's name for unknown"}"#))
+            // validation
+            #expect(mapped.status == .ok)
+            #expect(try await Observation.query(on: app.db).filter(\.$category == "Atlantis").first()?.categoryKind == "unknown")
+            #expect(try await CategoryAlias.find("Atlantis", on: app.db)?.kind == "unknown")
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "category.map").first()?.reason == "a State's name for unknown")
+            let bad = try await app.testing().sendRequest(.POST, "/api/v1/categories", headers: bearer(admin, json: true),
+                                                          body: ByteBuffer(string: #"{"text":"x","kind":"country","iso3":"QQQ"}"#))
+            #expect(bad.status == .badRequest)
+            #expect(try bad.problem().errors?.map(\.field) == ["iso3"])
+            #expect(try await app.testing().sendRequest(.POST, "/api/v1/categories", headers: bearer(focal, json: true),
+                                                        body: ByteBuffer(string: #"{"text":"x","kind":"unknown"}"#)).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/categories", headers: bearer(focal)).status == .forbidden)
+            let rules = try await app.testing().sendRequest(.GET, "/api/v1/validation-rules")
+            #expect(try rules.content.decode([ValidationRule].self).count == DataEntry.rules.count)
+        }
+    }
+}

@@ -20,6 +20,7 @@ struct SdmxTests {
         try await withPalermo(store) { app in
             let first = try await importFile(try temporaryFile(Self.file), app)
             #expect(first.format == "sdmx-csv" && first.outcome == "succeeded" && first.added == 3)
+            #expect(try await Observation.query(on: app.db).filter(\.$comment == "Total includes 37 of unknown age").count() == 1)
             let deletion = "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,TIME_PERIOD,INDICATOR,SEX,AGE,OBS_VALUE\ndataflow,UNODC:DF_TIP(1.0.0),D,AUT,2023,,,,\n"
             let second = try await importFile(try temporaryFile(deletion), app)
             #expect(second.removed == 2)

@@ -96,7 +96,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         var presented = req.headers.first(name: "X-CSRF-Token")
         if presented == nil, req.content.contentType == .urlEncodedForm || req.content.contentType == .formData {
-            _ = try await req.body.collect(upTo: 10 * 1024 * 1024)
+            // As much as the largest form accepts (a workbook uploaded without script).
+            _ = try await req.body.collect(upTo: 64 * 1024 * 1024)
             presented = try? req.content.get(String.self, at: "_csrf")
         }
         guard let presented, Secret.equal(presented, expected) else {

@@ -68,6 +68,7 @@ enum Exporter {
         var lower: Int
         var upper: Int
         var source: String
+        var comment: String
         var submission: String
     }
 
@@ -126,7 +127,7 @@ enum Exporter {
         let shown = exact ? o.value : Disclosure.publicValue(o.value)
         return Row(state: o.state, indicator: o.indicator, breakdown: o.breakdown, category: o.category, categoryISO3: o.categoryISO3,
                    sex: o.sex, age: o.age, year: o.year, value: Disclosure.glotipText(shown), lower: shown.lower, upper: shown.upper,
-                   source: o.source, submission: o.submission)
+                   source: o.source, comment: o.comment, submission: o.submission)
     }
 
     static func csvHeader() -> String { GlotipTable.columns.joined(separator: ",") + "\r\n" }
@@ -151,7 +152,7 @@ enum Exporter {
     static func sdmxLine(_ row: Row) -> String {
         let censored = row.lower != row.upper
         let fields = ["dataflow", SdmxTable.structureID, "I", row.state, String(row.year), row.indicator, row.breakdown, row.category,
-                      row.sex, row.age, censored ? "" : String(row.lower), censored ? "C" : "F", row.source, ""]
+                      row.sex, row.age, censored ? "" : String(row.lower), censored ? "C" : "F", row.source, row.comment]
         return fields.map(quote).joined(separator: ",") + "\r\n"
     }
 

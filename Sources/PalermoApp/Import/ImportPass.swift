@@ -156,7 +156,7 @@ extension Importer {
 
             // Plain SQL rather than Fluent models: an import moves tens of thousands of rows, and
             // building a model per row costs more than the database does.
-            let existing = try await sql.select().columns("id", "key", "value_lower", "value_upper", "source")
+            let existing = try await sql.select().columns("id", "key", "value_lower", "value_upper", "source", "comment")
                 .from(Observation.schema).where("key", .in, keyed.map(\.key)).all(decoding: Stored.self)
             let byKey = Dictionary(existing.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             let insert = sql.insert(into: Observation.schema).columns(Observation.insertColumns)
@@ -166,7 +166,8 @@ extension Importer {
                 let reading = draft.breakdown.isByCountry ? classifier.read(draft.category) : nil
                 if reading?.kind == .unmapped { unmapped[draft.category, default: 0] += 1 }
                 if let old = byKey[key] {
-                    if old.value_lower == draft.value.lower && old.value_upper == draft.value.upper && old.source == draft.source {
+                    if old.value_lower == draft.value.lower && old.value_upper == draft.value.upper && old.source == draft.source
+                        && old.comment == draft.comment {
                         report.unchanged += 1
                         continue
                     }
@@ -176,7 +177,8 @@ extension Importer {
                                  reason: "import \(importID.uuidString) row \(draft.row)")
                     try await sql.update(Observation.schema)
                         .set("value_lower", to: draft.value.lower).set("value_upper", to: draft.value.upper)
-                        .set("source", to: draft.source).set("import_id", to: importID).set("updated_at", to: now)
+                        .set("source", to: draft.source).set("comment", to: draft.comment)
+                        .set("import_id", to: importID).set("updated_at", to: now)
                         .where("id", .equal, old.id).run()
                     report.changed += 1
                 } else {
@@ -196,6 +198,7 @@ extension Importer {
             var value_lower: Int
             var value_upper: Int
             var source: String
+            var comment: String
         }
     }
 }
@@ -209,6 +212,6 @@ extension Observation {
                              importID: UUID, at: Date) -> [any Encodable & Sendable] {
         [UUID(), key, draft.state, draft.indicator.rawValue, draft.breakdown.rawValue, draft.category, reading?.kind.rawValue,
          reading?.iso3, draft.sex.rawValue, draft.age.rawValue, draft.year, draft.value.lower, draft.value.upper, "final",
-         draft.source, "", submission, importID, at]
+         draft.source, draft.comment, submission, importID, at]
     }
 }

@@ -35,6 +35,8 @@ public struct ObservationDraft: Sendable, Equatable {
     public var year: Int
     public var value: CensoredCount
     public var source: String
+    /// The State's note on the figure (SDMX COMMENT); GLOTIP's table has none.
+    public var comment: String = ""
     /// The row it came from, for messages.
     public var row: Int
 

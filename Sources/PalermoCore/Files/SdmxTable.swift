@@ -110,7 +110,8 @@ public struct SdmxTable: Sendable {
         }
         let source = cell("SOURCE").isEmpty ? cell("STRUCTURE_ID") : cell("SOURCE")
         return .success(.upsert(ObservationDraft(state: state, indicator: indicator, breakdown: breakdown, category: category,
-                                                 sex: sex, age: age, year: year, value: value, source: source, row: number)))
+                                                 sex: sex, age: age, year: year, value: value, source: source,
+                                                 comment: String(cell("COMMENT").prefix(2000)), row: number)))
     }
 
     /// BREAKDOWN + CATEGORY, or EXPLOITATION / CITIZENSHIP / REPATRIATION columns (`_T` when not

@@ -30,6 +30,8 @@ enum EntryPage {
                                                                 "removed": String(model.saved?.removed ?? 0)])))),
             .if(!model.warnings.isEmpty, .div(.class("notice"), .h2(.text(t("entry.warnings"))), .ul(.forEach(model.warnings) { .li(.text($0)) }))),
             Forms.summary(model.problems, t: t),
+            // Filled by palermo.js as the figures are typed.
+            .ul(.id("rule-check"), .class("rule-check"), .attribute(named: "aria-live", value: "polite")),
             .form(.method(.post), .action(SiteURL.entry(model.state.iso3, model.year).path), .class("entry"),
                   Layout.csrfField(context),
                   .forEach(Indicator.allCases) { indicator in grid(indicator, model: model, t: t) },

@@ -54,7 +54,12 @@ enum StatePage {
                                  .text(standing.consentKind.map { t("consent.\($0.rawValue)") } ?? "–"),
                              ]
                          }),
-            .p(.class("source"), .text(t("treaty.sourceNote")))
+            .p(.class("source"), .text(t("treaty.sourceNote"))),
+            .h2(.text(t("state.figures"))),
+            .p(.text(t("state.figuresLead"))),
+            .ul(.forEach([("csv", "CSV (GLOTIP)"), ("sdmx", "SDMX-CSV 2.0"), ("json", "JSON")]) { format, label in
+                .li(.a(.href("/api/v1/observations?state=\(state.iso3)&format=\(format)"), .text(label)))
+            })
         ))
     }
 }
