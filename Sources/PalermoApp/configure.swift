@@ -25,7 +25,6 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
     app.migrations.add(Migrations.all)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
-    app.standInPasswordHash = try Bcrypt.hash(Secret.make(), cost: settings.bcryptCost)
     app.metrics = PalermoMetrics()
 
     // Outermost first: every answer is measured and carries the security headers, errors

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import PalermoCore
 import Vapor
 
@@ -58,13 +59,23 @@ enum SignIn {
 }
 
 extension Application {
-    private struct StandInHashKey: StorageKey { typealias Value = String }
+    private struct StandInHashKey: StorageKey { typealias Value = NIOLockedValueBox<String?> }
     private struct StoreKey: StorageKey { typealias Value = Store }
 
-    /// A hash of a random password at the configured cost, made once per process.
+    /// A hash of a random password at the configured cost, made at the first sign-in rather
+    /// than at start, where it would slow every command by a quarter of a second.
     var standInPasswordHash: String {
-        get { storage[StandInHashKey.self] ?? "" }
-        set { storage[StandInHashKey.self] = newValue }
+        let box = storage[StandInHashKey.self] ?? {
+            let box = NIOLockedValueBox<String?>(nil)
+            storage[StandInHashKey.self] = box
+            return box
+        }()
+        return box.withLockedValue { hash in
+            if let hash { return hash }
+            let made = (try? Bcrypt.hash(Secret.make(), cost: settings.bcryptCost)) ?? ""
+            hash = made
+            return made
+        }
     }
 
     var store: Store {

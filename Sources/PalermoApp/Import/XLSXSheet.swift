@@ -28,28 +28,53 @@ enum XLSXSheet {
         }
         let shared = try archive["xl/sharedStrings.xml"].map { try sharedStrings(archive, $0) } ?? []
 
-        // Unzip the sheet to a temporary file and parse it as a stream: memory stays flat.
-        let sheetFile = FileManager.default.temporaryDirectory.appendingPathComponent("palermo-sheet-\(UUID().uuidString).xml")
-        defer { try? FileManager.default.removeItem(at: sheetFile) }
+        // The sheet is scanned as it is unzipped, a chunk at a time: memory stays flat.
+        guard FileManager.default.createFile(atPath: csv.path, contents: nil), let output = FileHandle(forWritingAtPath: csv.path) else {
+            throw Problem(description: "could not be unpacked on the server")
+        }
+        defer { try? output.close() }
+        var scanner = SheetScanner()
+        var buffer = Data()
         do {
-            _ = try archive.extract(sheetEntry, to: sheetFile, skipCRC32: false)
+            _ = try archive.extract(sheetEntry, bufferSize: 1 << 16) { chunk in
+                try scanner.feed(chunk) { number, cells in
+                    guard let last = cells.map(\.column).max() else { return }
+                    var fields = Array(repeating: "", count: last + 2)
+                    fields[0] = String(number)
+                    for cell in cells where cell.column < 16_384 {
+                        fields[cell.column + 1] = try value(of: cell, row: number, shared: shared)
+                    }
+                    buffer.append(contentsOf: Array((fields.map(quote).joined(separator: ",") + "\n").utf8))
+                    if buffer.count > 1 << 20 {
+                        output.write(buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+        } catch let problem as Problem {
+            throw problem
         } catch {
             throw Problem(description: "has a damaged worksheet (\(sheetPath)): \(error)")
         }
-        guard FileManager.default.createFile(atPath: csv.path, contents: nil), let output = FileHandle(forWritingAtPath: csv.path),
-              let input = InputStream(url: sheetFile)
-        else { throw Problem(description: "could not be unpacked on the server") }
-        defer { try? output.close() }
-        let reader = SheetReader(shared: shared, output: output)
-        let parser = XMLParser(stream: input)
-        parser.delegate = reader
-        parser.shouldResolveExternalEntities = false
-        guard parser.parse() else {
-            if let problem = reader.problem { throw problem }
-            throw Problem(description: "has a worksheet that is not well-formed XML (line \(parser.lineNumber)): \(parser.parserError.map { "\($0)" } ?? "unknown")")
+        output.write(buffer)
+    }
+
+    private static func value(of cell: SheetScanner.Cell, row: Int, shared: [String]) throws -> String {
+        switch cell.type {
+        case "s":
+            guard let index = Int(cell.text), shared.indices.contains(index) else {
+                throw Problem(description: "row \(row): a cell refers to shared string \(cell.text.prefix(12)), which does not exist")
+            }
+            return shared[index]
+        case "b": return cell.text == "1" ? "TRUE" : "FALSE"
+        default: return cell.text
         }
-        if let problem = reader.problem { throw problem }
-        reader.flush()
+    }
+
+    private static func quote(_ field: String) -> String {
+        // Foundation's replacingOccurrences is slow on Linux; most fields hold no quote at all.
+        guard field.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + field + "\"" }
+        return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     /// The target of the workbook's first `<sheet>`, through its relationship.
@@ -110,94 +135,6 @@ private final class SharedStringsReader: NSObject, XMLParserDelegate {
         case "rPh": inPhonetic = false
         default: break
         }
-    }
-}
-
-/// Walks `<row>`s and `<c>`ells, writing one CSV record per row.
-private final class SheetReader: NSObject, XMLParserDelegate {
-    let shared: [String]
-    let output: FileHandle
-    var problem: XLSXSheet.Problem?
-    private var buffer = Data()
-    private var rowNumber = 0
-    private var cells: [Int: String] = [:]
-    private var cellColumn = 0
-    private var cellType = ""
-    private var text = ""
-    private var capturing = false
-    private var nextColumn = 0
-
-    init(shared: [String], output: FileHandle) {
-        self.shared = shared
-        self.output = output
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch name {
-        case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-            cells = [:]
-            nextColumn = 0
-        case "c":
-            cellColumn = attributes["r"].map(Self.columnIndex) ?? nextColumn
-            nextColumn = cellColumn + 1
-            cellType = attributes["t"] ?? "n"
-            text = ""
-        case "v", "t":
-            capturing = true
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if capturing { text += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "v", "t":
-            capturing = false
-        case "c":
-            var value = text
-            if cellType == "s" {
-                guard let index = Int(text), shared.indices.contains(index) else {
-                    problem = .init(description: "row \(rowNumber): a cell refers to shared string \(text.prefix(12)), which does not exist")
-                    parser.abortParsing()
-                    return
-                }
-                value = shared[index]
-            } else if cellType == "b" {
-                value = text == "1" ? "TRUE" : "FALSE"
-            }
-            if cellColumn < 16_384 { cells[cellColumn] = value }
-        case "row":
-            write()
-        default: break
-        }
-    }
-
-    private func write() {
-        guard let last = cells.keys.max() else { return }
-        var fields = [String(rowNumber)]
-        for column in 0...last { fields.append(cells[column] ?? "") }
-        let line = fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\n"
-        buffer.append(contentsOf: Array(line.utf8))
-        if buffer.count > 1 << 20 { flush() }
-    }
-
-    func flush() {
-        output.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// "A1" → 0, "AB7" → 27.
-    static func columnIndex(_ reference: String) -> Int {
-        var index = 0
-        for scalar in reference.unicodeScalars {
-            guard scalar.value >= 65 && scalar.value <= 90 else { break }
-            index = index * 26 + Int(scalar.value - 64)
-        }
-        return max(index - 1, 0)
     }
 }
 

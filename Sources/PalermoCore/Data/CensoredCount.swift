@@ -49,7 +49,7 @@ public struct CensoredCount: Hashable, Sendable, Codable, CustomStringConvertibl
     /// Reads `<5`, `1192`, `1,192` (thousands separators as GLOTIP writes them), `1 192`, and a
     /// spreadsheet's `12.0`.
     public static func parse(_ raw: String) -> Result<CensoredCount, ParseError> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed
         if text.isEmpty { return .failure(.empty) }
         let compact = text.replacingOccurrences(of: " ", with: "")
         if compact.hasPrefix("<") {

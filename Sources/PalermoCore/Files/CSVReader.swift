@@ -95,7 +95,8 @@ public struct CSVReader {
     }
 
     private mutating func endField() throws {
-        guard let text = String(validating: field, as: UTF8.self) else {
+        // Through a buffer pointer: the contiguous path validates UTF-8 many times faster.
+        guard let text = field.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
             throw Problem(line: recordLine, column: record.count + 1, reason: "is not valid UTF-8 text")
         }
         record.append(text)

@@ -70,7 +70,7 @@ public struct GlotipTable: Sendable {
     public init(header: [String], stateCodes: Set<String>, stateByName: [String: String]) throws {
         var index: [String: Int] = [:]
         for (position, name) in header.enumerated() {
-            index[name.trimmingCharacters(in: .whitespaces).lowercased()] = position
+            index[name.trimmed.lowercased()] = position
         }
         let missing = Self.required.filter { index[$0.lowercased()] == nil }
         if !missing.isEmpty {
@@ -83,7 +83,7 @@ public struct GlotipTable: Sendable {
     }
 
     public static func isHeader(_ row: [String]) -> Bool {
-        let names = Set(row.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let names = Set(row.map { $0.trimmed.lowercased() })
         return names.contains("iso3_code") && names.contains("txtvalue")
     }
 
@@ -94,7 +94,7 @@ public struct GlotipTable: Sendable {
             guard let position = index[name.lowercased()], position < row.count else { return "" }
             return row[position]
         }
-        func cell(_ name: String) -> String { rawCell(name).trimmingCharacters(in: .whitespaces) }
+        func cell(_ name: String) -> String { rawCell(name).trimmed }
         func problem(_ column: String, _ reason: String) {
             problems.append(RowProblem(row: number, column: column, value: cell(column), reason: reason))
         }

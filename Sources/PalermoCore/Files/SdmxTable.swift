@@ -38,13 +38,13 @@ public struct SdmxTable: Sendable {
     private let ages = Lookup<AgeGroup>()
 
     public static func isHeader(_ row: [String]) -> Bool {
-        row.first.map { $0.trimmingCharacters(in: .whitespaces).uppercased() == "STRUCTURE" } ?? false
-            || row.dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces).uppercased() == "STRUCTURE" } ?? false
+        row.first.map { $0.trimmed.uppercased() == "STRUCTURE" } ?? false
+            || row.dropFirst().first.map { $0.trimmed.uppercased() == "STRUCTURE" } ?? false
     }
 
     public init(header: [String], stateCodes: Set<String>) throws {
         var index: [String: Int] = [:]
-        for (position, name) in header.enumerated() { index[name.trimmingCharacters(in: .whitespaces).uppercased()] = position }
+        for (position, name) in header.enumerated() { index[name.trimmed.uppercased()] = position }
         var missing = ["STRUCTURE", "ACTION", "REF_AREA", "TIME_PERIOD", "INDICATOR", "OBS_VALUE"].filter { index[$0] == nil }
         if index["SEX"] == nil { missing.append("SEX") }
         if index["AGE"] == nil { missing.append("AGE") }
@@ -60,7 +60,7 @@ public struct SdmxTable: Sendable {
         var problems: [RowProblem] = []
         func cell(_ name: String) -> String {
             guard let position = index[name], position < row.count else { return "" }
-            return row[position].trimmingCharacters(in: .whitespaces)
+            return row[position].trimmed
         }
         func problem(_ column: String, _ reason: String) {
             problems.append(RowProblem(row: number, column: column, value: cell(column), reason: reason))
