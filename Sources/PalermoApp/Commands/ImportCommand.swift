@@ -3,13 +3,13 @@ import Foundation
 import PalermoCore
 import Vapor
 
-/// `palermo import FILE [--format glotip-xlsx|glotip-csv] [--dry-run]`: imports a file of
+/// `palermo import FILE [--format glotip-xlsx|glotip-csv|sdmx-csv] [--dry-run]`: imports a file of
 /// observations as the operator (the Secretariat), with a progress line on the terminal.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "the file to import: the GLOTIP workbook (.xlsx) or the same table as CSV")
         var file: String
-        @Option(name: "format", help: "glotip-xlsx or glotip-csv (detected from the file when not given)")
+        @Option(name: "format", help: "glotip-xlsx, glotip-csv or sdmx-csv (detected from the file when not given)")
         var format: String?
         @Flag(name: "dry-run", help: "show what would be added, changed and left unchanged, and write nothing")
         var dryRun: Bool
@@ -28,13 +28,7 @@ struct ImportCommand: AsyncCommand {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw InvalidInput([.init("file", "\(signature.file) does not exist or cannot be read")])
         }
-        var format: Importer.Format?
-        if let name = signature.format {
-            guard let chosen = Importer.Format(rawValue: name) else {
-                throw InvalidInput([.init("format", "must be one of \(Importer.Format.allCases.map(\.rawValue).joined(separator: ", "))")])
-            }
-            format = chosen
-        }
+        let format = try Importer.Format.named(signature.format)
         let started = Date()
         let report = try await Importer.run(
             file: url, fileName: url.lastPathComponent, format: format, options: .init(dryRun: signature.dryRun),

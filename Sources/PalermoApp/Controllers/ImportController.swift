@@ -66,13 +66,7 @@ enum ImportController {
                             on req: Request) async throws -> ImportReport {
         try await req.authorize(DataPolicy.importFile(req.principal, state: state), action: "data.import", entity: "state",
                                 entityID: state ?? "*", isWrite: true)
-        var chosen: Importer.Format?
-        if let format {
-            guard let known = Importer.Format(rawValue: format) else {
-                throw InvalidInput([.init("format", "must be one of \(Importer.Format.allCases.map(\.rawValue).joined(separator: ", "))")])
-            }
-            chosen = known
-        }
+        let chosen = try Importer.Format.named(format)
         let options = Importer.Options(dryRun: dryRun, submission: DataPolicy.submissionOfImport(by: req.principal),
                                        onlyState: req.principal.isAdministrator ? nil : state)
         return try await Importer.run(file: file, fileName: fileName, format: chosen, options: options,

@@ -13,6 +13,15 @@ enum Importer {
         case glotipCSV = "glotip-csv"
         case sdmxCSV = "sdmx-csv"
 
+        /// The format a client named, if any; an unknown name is the client's mistake.
+        static func named(_ name: String?) throws -> Format? {
+            guard let name else { return nil }
+            guard let format = Format(rawValue: name) else {
+                throw InvalidInput([.init("format", "must be one of \(allCases.map(\.rawValue).joined(separator: ", "))")])
+            }
+            return format
+        }
+
         /// By the file's first bytes: a zip archive is a workbook, a CSV opening on STRUCTURE is
         /// SDMX-CSV, anything else is read as the GLOTIP table.
         static func detect(_ file: URL) throws -> Format {
