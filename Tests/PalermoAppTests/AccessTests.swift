@@ -64,6 +64,10 @@ struct AccessTests {
             // validation
             #expect(throttled.status == .tooManyRequests)
             #expect(browser.cookies[ContextMiddleware.sessionCookie] == nil)
+            // Failures older than the window are forgotten at the next failure.
+            try await SignInFailure(email: "old@x.org", client: "x", at: Date().addingTimeInterval(-SignIn.throttleWindow - 60)).create(on: app.db)
+            try await browser.signIn("someone@else.org", "wrong wrong wrong")
+            #expect(try await SignInFailure.query(on: app.db).filter(\.$email == "old@x.org").count() == 0)
         }
     }
 

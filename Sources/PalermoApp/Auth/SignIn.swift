@@ -33,6 +33,9 @@ enum SignIn {
         let matches = try await req.password.async.verify(password, created: hash)
         guard let user, matches, !user.isDisabled, let userID = user.id else {
             try await SignInFailure(email: email, client: client, at: Date()).create(on: req.db)
+            // Failures older than the window count for nothing: drop them, so that guessing at
+            // made-up addresses cannot grow the table without end.
+            try await SignInFailure.query(on: req.db).filter(\.$at < since).delete()
             return .rejected
         }
         let token = Secret.make()
