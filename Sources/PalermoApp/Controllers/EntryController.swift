@@ -5,8 +5,8 @@ import Vapor
 /// `GET|POST /states/:iso3/years/:year/entry`: the web form for a year's figures.
 enum EntryController {
     static func form(_ req: Request) async throws -> Response {
-        let (state, year) = try await authorized(req)
-        return req.page(EntryPage.view(try await model(state, year, req), context: req.context))
+        let (state, year, status) = try await authorized(req)
+        return req.page(EntryPage.view(try await model(state, year, status, req), context: req.context))
     }
 
     /// `GET /states/:iso3/entry?year=` from the workspace's year box.
@@ -17,10 +17,10 @@ enum EntryController {
     }
 
     static func save(_ req: Request) async throws -> Response {
-        let (state, year) = try await authorized(req)
+        let (state, year, status) = try await authorized(req)
         let form = try req.content.decode([String: String].self)
         let outcome = try await DataEntry.save(form: form, state: state.iso3, year: year, on: req)
-        var model = try await model(state, year, req)
+        var model = try await model(state, year, status, req)
         if !outcome.problems.isEmpty {
             // Show what the person typed, with the problems, so nothing is lost.
             for (name, value) in form where name.hasPrefix("v|") { model.values[name] = value }
@@ -38,7 +38,7 @@ enum EntryController {
     }
 
     /// Officials of the State (and the Secretariat) only, and not while the year is locked.
-    private static func authorized(_ req: Request) async throws -> (StateRecord, Int) {
+    private static func authorized(_ req: Request) async throws -> (StateRecord, Int, SubmissionStatus) {
         let state = try await req.stateParameter()
         let raw = req.parameters.get("year") ?? ""
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
@@ -51,10 +51,10 @@ enum EntryController {
         if status.isLocked && !req.principal.isAdministrator {
             throw Abort(.conflict, reason: "\(state.iso3)'s figures for \(year) are \(status.rawValue): reopen them before changing them")
         }
-        return (state, year)
+        return (state, year, status)
     }
 
-    private static func model(_ state: StateRecord, _ year: Int, _ req: Request) async throws -> EntryPage.Model {
+    private static func model(_ state: StateRecord, _ year: Int, _ status: SubmissionStatus, _ req: Request) async throws -> EntryPage.Model {
         let current = try await DataEntry.current(state: state.iso3, year: year, on: req.db)
         var values: [String: String] = [:]
         var citizenship: [(text: String, value: String)] = []
@@ -62,12 +62,10 @@ enum EntryController {
             if observation.breakdown == Breakdown.citizenship.rawValue, observation.indicator == Indicator.detectedVictims.rawValue,
                observation.sex == "_T", observation.age == "_T" {
                 citizenship.append((observation.category, observation.value.description))
-            } else {
-                values[["v", observation.indicator, observation.breakdown, observation.category, observation.sex, observation.age]
-                    .joined(separator: "|")] = observation.value.description
+            } else if let cell = DataEntry.Cell(observation) {
+                values[cell.field] = observation.value.description
             }
         }
-        let status = try await Submissions.years(of: state.iso3, on: req.db).first { $0.year == year }?.status ?? .draft
         let names = try await StateRecord.query(on: req.db).all().map { $0.name(in: req.context.language) }.sorted()
         return EntryPage.Model(state: state, year: year, values: values, citizenship: citizenship.sorted { $0.text < $1.text },
                                status: status, countryNames: names)

@@ -52,7 +52,7 @@ enum ImportController {
         var lines = [GlotipTable.columns.joined(separator: ",")]
         for indicator in Indicator.allCases {
             for sex in [Sex.total, .female, .male] {
-                lines.append([state.iso3, csvField(state.nameEN), state.region, state.subregion, indicator.glotipLabel, Breakdown.total.glotipLabel,
+                lines.append([state.iso3, CSVField.quoted(state.nameEN), state.region, state.subregion, indicator.glotipLabel, Breakdown.total.glotipLabel,
                               "Total", sex.glotipLabel, AgeGroup.total.glotipLabel, "", "Counts", "", ""].joined(separator: ","))
             }
         }
@@ -95,10 +95,6 @@ enum ImportController {
             throw InvalidInput([.init("body", "is empty: send the file's bytes as the request body")])
         }
         return url
-    }
-
-    private static func csvField(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }
 

@@ -145,7 +145,7 @@ enum Exporter {
                       Breakdown(rawValue: row.breakdown)?.glotipLabel ?? row.breakdown, category,
                       Sex(rawValue: row.sex)?.glotipLabel ?? row.sex, AgeGroup(rawValue: row.age)?.glotipLabel ?? row.age,
                       String(row.year), "Counts", row.value, row.source]
-        return fields.map(quote).joined(separator: ",") + "\r\n"
+        return fields.map(CSVField.quoted).joined(separator: ",") + "\r\n"
     }
 
     /// A row of SDMX-CSV 2.0; a censored count has no OBS_VALUE and CONF_STATUS C.
@@ -153,11 +153,6 @@ enum Exporter {
         let censored = row.lower != row.upper
         let fields = ["dataflow", SdmxTable.structureID, "I", row.state, String(row.year), row.indicator, row.breakdown, row.category,
                       row.sex, row.age, censored ? "" : String(row.lower), censored ? "C" : "F", row.source, row.comment]
-        return fields.map(quote).joined(separator: ",") + "\r\n"
-    }
-
-    private static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix(" ") || field.hasSuffix(" ") else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return fields.map(CSVField.quoted).joined(separator: ",") + "\r\n"
     }
 }

@@ -39,6 +39,12 @@ enum DataEntry {
             self.age = age
         }
 
+        /// The field of a stored figure, when the form has one for it.
+        init?(_ observation: Observation) {
+            self.init(field: ["v", observation.indicator, observation.breakdown, observation.category, observation.sex, observation.age]
+                .joined(separator: "|"))
+        }
+
         init?(field: String) {
             let parts = field.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 6, parts[0] == "v", let indicator = Indicator(rawValue: parts[1]), let breakdown = Breakdown(rawValue: parts[2]),
@@ -108,7 +114,7 @@ enum DataEntry {
         // The rules see the year as it would be after the save.
         var after: [String: (cell: Cell, value: CensoredCount)] = [:]
         for (key, observation) in existing {
-            guard let cell = Cell(field: ["v", observation.indicator, observation.breakdown, observation.category, observation.sex, observation.age].joined(separator: "|")) else { continue }
+            guard let cell = Cell(observation) else { continue }
             after[key] = (cell, observation.value)
         }
         for (key, entry) in values { after[key] = entry.value.map { (entry.cell, $0) } }

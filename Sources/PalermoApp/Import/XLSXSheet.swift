@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import PalermoCore
 import ZIPFoundation
 
 /// Reads the first worksheet of an .xlsx file and writes its rows as CSV, each prefixed with the
@@ -44,7 +45,7 @@ enum XLSXSheet {
                     for cell in cells where cell.column < 16_384 {
                         fields[cell.column + 1] = try value(of: cell, row: number, shared: shared)
                     }
-                    buffer.append(contentsOf: Array((fields.map(quote).joined(separator: ",") + "\n").utf8))
+                    buffer.append(contentsOf: Array((fields.map(CSVField.quoted).joined(separator: ",") + "\n").utf8))
                     if buffer.count > 1 << 20 {
                         output.write(buffer)
                         buffer.removeAll(keepingCapacity: true)
@@ -69,12 +70,6 @@ enum XLSXSheet {
         case "b": return cell.text == "1" ? "TRUE" : "FALSE"
         default: return cell.text
         }
-    }
-
-    private static func quote(_ field: String) -> String {
-        // Foundation's replacingOccurrences is slow on Linux; most fields hold no quote at all.
-        guard field.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + field + "\"" }
-        return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     /// The target of the workbook's first `<sheet>`, through its relationship.

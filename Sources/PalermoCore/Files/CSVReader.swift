@@ -111,3 +111,14 @@ public struct CSVReader {
         record.removeAll(keepingCapacity: true)
     }
 }
+
+/// Writing CSV: a field is quoted only when it must be (RFC 4180), quotes doubled.
+public enum CSVField {
+    public static func quoted(_ field: String) -> String {
+        // Scanning bytes: Foundation's string searching is slow on Linux, and most fields need nothing.
+        let special = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+            || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: ";") }
+        guard special || field.hasPrefix(" ") || field.hasSuffix(" ") else { return field }
+        return "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}
